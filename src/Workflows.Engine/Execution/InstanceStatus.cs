@@ -1,0 +1,3 @@
+namespace Workflows.Engine.Execution;
+
+public enum InstanceStatus { Running, Completed, Terminated, Cancelled }
