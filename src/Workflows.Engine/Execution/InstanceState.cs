@@ -74,7 +74,8 @@ public sealed class InstanceState
                 if (!Joins.TryGetValue(j.JoinKey, out var arrived)) Joins[j.JoinKey] = arrived = [];
                 arrived.Add(j.FlowId);
                 break;
-            case JoinFired j: Joins.Remove(j.JoinKey); break;
+            case JoinFired j: ConsumeJoin(j); break;
+            case JoinCancelled j: Joins.Remove(j.JoinKey); break;
             case ActionPerformed a: if (a.Output is not null) Merge(a.Output); break;
             case SideEffectRequested s: Bump(s.EffectId); break;
             case IncidentRaised i: Incidents[i.NodeId] = i.Reason; break;
@@ -83,6 +84,17 @@ public sealed class InstanceState
             case InstanceCancelled: End(InstanceStatus.Cancelled, at); break;
             default: throw new InvalidOperationException($"No Apply for event {e.GetType().Name}.");
         }
+    }
+
+    private void ConsumeJoin(JoinFired j)
+    {
+        if (j.ConsumedFlowIds is null || !Joins.TryGetValue(j.JoinKey, out var arrived))
+        {
+            Joins.Remove(j.JoinKey);
+            return;
+        }
+        foreach (var flowId in j.ConsumedFlowIds) arrived.Remove(flowId);
+        if (arrived.Count == 0) Joins.Remove(j.JoinKey);
     }
 
     private void End(InstanceStatus status, DateTimeOffset at)

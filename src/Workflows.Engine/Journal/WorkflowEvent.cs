@@ -23,6 +23,7 @@ namespace Workflows.Engine.Journal;
 [JsonDerivedType(typeof(UserTaskCompleted), nameof(UserTaskCompleted))]
 [JsonDerivedType(typeof(JoinTokenArrived), nameof(JoinTokenArrived))]
 [JsonDerivedType(typeof(JoinFired), nameof(JoinFired))]
+[JsonDerivedType(typeof(JoinCancelled), nameof(JoinCancelled))]
 [JsonDerivedType(typeof(ActionPerformed), nameof(ActionPerformed))]
 [JsonDerivedType(typeof(SideEffectRequested), nameof(SideEffectRequested))]
 [JsonDerivedType(typeof(IncidentRaised), nameof(IncidentRaised))]
@@ -109,7 +110,18 @@ public sealed record JoinTokenArrived(string JoinKey, string NodeId, string Flow
     public override string? ElementId => NodeId;
 }
 
-public sealed record JoinFired(string JoinKey, string NodeId) : WorkflowEvent
+/// <summary>
+/// The join's condition held and one token moved on. <paramref name="ConsumedFlowIds"/> are the arrivals it
+/// consumed (one per flow); tokens beyond those (a loop delivered twice on one flow) keep waiting.
+/// Null consumes every arrival.
+/// </summary>
+public sealed record JoinFired(string JoinKey, string NodeId, IReadOnlyList<string>? ConsumedFlowIds = null) : WorkflowEvent
+{
+    public override string? ElementId => NodeId;
+}
+
+/// <summary>Tokens waiting at a join were withdrawn because their scope ended (interrupted, terminated, cancelled).</summary>
+public sealed record JoinCancelled(string JoinKey, string NodeId, string Reason) : WorkflowEvent
 {
     public override string? ElementId => NodeId;
 }
