@@ -13,6 +13,9 @@ public sealed class TimerPump : IDisposable
     private readonly WorkflowRuntime runtime;
     private readonly TimeProvider timeProvider;
     private readonly TimerPumpOptions options;
+    /// <summary>Timers can't wait longer than about 49 days in one go; a pump that long idle just looks again.</summary>
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(24);
+
     private TaskCompletionSource wakeUp = NewSignal();
     private long plannedWakeTicks = long.MaxValue;
 
@@ -73,7 +76,9 @@ public sealed class TimerPump : IDisposable
 
             if (delay <= TimeSpan.Zero) continue;
             if (delay > options.MaxIdle) delay = options.MaxIdle;
+            if (delay > LongestDelay) delay = LongestDelay;
             Interlocked.Exchange(ref plannedWakeTicks, (timeProvider.GetUtcNow() + delay).UtcTicks);
+            options.OnSleep?.Invoke(delay);
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
             await Task.WhenAny(Task.Delay(delay, timeProvider, sleep.Token), signal);
             await sleep.CancelAsync();

@@ -20,6 +20,9 @@ public sealed record TimerPumpOptions
     /// <summary>Called after each claimed timer was fired (its result has no journal rows when it had already fired).</summary>
     public Action<DueTimer, CommandResult>? OnFired { get; init; }
 
+    /// <summary>Called each time the pump goes to sleep, with how long it means to (for diagnostics).</summary>
+    public Action<TimeSpan>? OnSleep { get; init; }
+
     /// <summary>Called when firing a timer (timer set) or a whole round (timer null) failed; the pump carries on.</summary>
     public Action<DueTimer?, Exception>? OnError { get; init; }
 }

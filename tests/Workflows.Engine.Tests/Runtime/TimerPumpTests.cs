@@ -69,14 +69,17 @@ public sealed class TimerPumpTests
         using var h = new EngineHarness();
         await h.PublishAsync("Execution/event-based-gateway.bpmn");
         var fired = new TaskCompletionSource<DueTimer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asleep = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var pump = new TimerPump(h.Store, h.Runtime, h.Time, new TimerPumpOptions
         {
-            Owner = "test", MaxIdle = TimeSpan.FromDays(365), OnFired = (timer, _) => fired.TrySetResult(timer),
+            Owner = "test", MaxIdle = TimeSpan.FromDays(7), OnFired = (timer, _) => fired.TrySetResult(timer),
+            OnSleep = delay => asleep.TrySetResult(delay),
         });
         using var stop = new CancellationTokenSource();
         var running = Task.Run(() => pump.RunAsync(stop.Token));
+        Assert.Equal(TimeSpan.FromDays(7), await asleep.Task.WaitAsync(TimeSpan.FromSeconds(30)));
 
-        // The pump has nothing to do and would sleep a year. A commit arms a timer (48 h away), then time
+        // The pump has nothing to do and would sleep a week. A commit arms a timer (48 h away), then time
         // jumps past it in one step: without the wake-up the pump would still be asleep.
         var started = await h.StartAsync("event-based-gateway");
         for (var i = 0; i < 1000 && !fired.Task.IsCompleted; i++)

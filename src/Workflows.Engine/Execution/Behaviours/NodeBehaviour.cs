@@ -29,7 +29,7 @@ internal static class NodeBehaviours
         UserTask => UserTaskBehaviour.Instance,
         ReceiveTask => ReceiveTaskBehaviour.Instance,
         ServiceTask => ServiceTaskBehaviour.Instance,
-        IntermediateThrowEvent => IntermediateThrowEventBehaviour.Instance,
+        IntermediateThrowEvent => ServiceTaskBehaviour.Instance, // a milestone, or an esc:action run like a service task
         IntermediateCatchEvent => IntermediateCatchEventBehaviour.Instance,
         SubProcess { TriggeredByEvent: false } => SubProcessBehaviour.Instance,
         _ => throw new InvalidOperationException(
