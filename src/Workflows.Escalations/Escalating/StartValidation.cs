@@ -70,6 +70,8 @@ internal static class StartValidation
         var stages = protocol.Rungs.Select(x => x.Stage).ToList();
         if (to is not { } stage || !stages.Contains(stage))
             throw EscalationException.Invalid("bypassTo", $"A bypass needs the rung to go to. Allowed: {string.Join(", ", stages)}.");
+        if (protocol.Rungs.Single(r => r.Stage == stage) is { Bypassable: false } rung)
+            throw EscalationException.Invalid("bypassTo", $"'{rung.Title}' cannot be reached by a bypass in this protocol: it follows the ladder.");
         if (string.IsNullOrWhiteSpace(reason))
             throw EscalationException.Invalid("bypassReason", "A bypass needs its reason recorded.");
     }

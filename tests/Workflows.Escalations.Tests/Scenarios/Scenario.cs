@@ -34,8 +34,10 @@ public sealed record ScenarioStart(
 
 /// <summary>
 /// One thing that happens. <see cref="Do"/>: <c>advance</c> (only time passes), <c>respond</c>,
-/// <c>decide</c>, <c>gate</c>, <c>cafcass</c>, <c>outcome</c>, <c>themed</c>, <c>message</c> (a raw
-/// message <see cref="Name"/> with <see cref="Payload"/>), or <c>expect</c> (check <see cref="Check"/> now).
+/// <c>decide</c>, <c>gate</c>, <c>cafcass</c>, <c>outcome</c>, <c>themed</c>, <c>meeting-resolved</c> (002),
+/// <c>safeguarding</c> (001), <c>agree-timescale</c> (date in <see cref="ActionsDueAt"/>), <c>review-theme</c> (002),
+/// <c>message</c> (a raw message <see cref="Name"/> with <see cref="Payload"/>), <c>task</c> (complete the open
+/// user task whose node id is <see cref="Name"/> with <see cref="Payload"/>), or <c>expect</c> (check <see cref="Check"/> now).
 /// Time first moves to <see cref="At"/> (firing every timer due on the way) when it is given.
 /// </summary>
 public sealed record ScenarioStep(

@@ -57,6 +57,20 @@ internal sealed class ScenarioRunner(EscalationHarness h, string protocol)
                     "Earlier escalation"), Actor, default);
             case "themed":
                 return await svc.RaiseThemedConcernAsync(id!, new ThemedConcern("Sufficiency", "No placements"), Actor, default);
+            case "meeting-resolved":
+                return await svc.RecordMeetingResolvedAsync(id!, "Resolved at the resolution meeting", Actor, default);
+            case "safeguarding":
+                return await svc.RaiseSafeguardingConcernAsync(id!, "Child at immediate risk", Actor, default);
+            case "agree-timescale":
+                return await svc.AgreeTimescaleAsync(id!, step.ActionsDueAt ?? throw new InvalidDataException("agree-timescale needs actionsDueAt (the agreed date)"), Actor, default);
+            case "review-theme":
+                return await svc.ReviewThemedConcernAsync(id!, "Reviewed by the QARSS Manager", Actor, default);
+            case "task":
+                var view = await ViewAsync();
+                var open = view.OpenTasks.FirstOrDefault(t => t.NodeId == step.Name)
+                           ?? throw new Xunit.Sdk.XunitException($"task '{step.Name}' is not open; open: {string.Join(", ", view.OpenTasks.Select(t => t.NodeId))}");
+                await h.Runtime.CompleteUserTaskAsync(new Engine.Runtime.CompleteUserTask(view.InstanceId, open.TaskId, step.Payload, Actor), default);
+                return null;
             case "message":
                 var results = await h.Runtime.CorrelateMessageAsync(new Engine.Runtime.CorrelateMessage(
                     step.Name ?? "", id!, step.Payload, Actor), default);
