@@ -175,12 +175,19 @@ public sealed partial class WorkflowRuntime
         var armed = state.Timers.Values.Where(t => !timersBefore.Contains(t.TimerId)).ToList();
         var removed = timersBefore.Where(id => !state.Timers.ContainsKey(id)).ToList();
         var outbox = events.OfType<SideEffectRequested>()
-            .Select(e => new OutboxMessage($"{state.InstanceId}:{e.EffectId}", state.InstanceId, e.Kind, e.Payload.ToJsonString(),
+            .Select(e => new OutboxMessage(OutboxId(state.InstanceId, e.EffectId), state.InstanceId, e.Kind, e.Payload.ToJsonString(),
                 now, NextAttemptAt: now))
             .ToList();
         return new InstanceCommit(state, expectedVersion, journal, armed, removed, outbox,
             FiredTimerId: command is FireTimer fire ? fire.TimerId : null);
     }
+
+    /// <summary>
+    /// The outbox row id of an effect: the effect's number zero-padded, so that rows of one instance sort
+    /// by id in the order they were requested ("e9" before "e10") — dispatchers deliver in id order.
+    /// </summary>
+    public static string OutboxId(string instanceId, string effectId) =>
+        long.TryParse(effectId.AsSpan(1), out var n) ? $"{instanceId}:{effectId[0]}{n:D12}" : $"{instanceId}:{effectId}";
 
     private void Committed(InstanceCommit commit)
     {

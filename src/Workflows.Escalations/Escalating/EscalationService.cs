@@ -82,6 +82,7 @@ public sealed partial class EscalationService(
             ["bypassTo"] = r.StartRung,
             ["agreedDate"] = r.AgreedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["immediateSafeguarding"] = r.ImmediateSafeguarding,
+            ["socialWorkerAsye"] = r.SocialWorkerAsye,
         };
         if (r.Contacts is not null)
             v[EscalationVariables.Contacts] = JsonSerializer.SerializeToNode(r.Contacts, JsonOptions);

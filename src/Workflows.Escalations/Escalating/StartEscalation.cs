@@ -6,6 +6,7 @@ namespace Workflows.Escalations.Escalating;
 /// </summary>
 /// <param name="StartRung">0 = informal; a higher rung is a bypass and needs <paramref name="BypassReason"/>.</param>
 /// <param name="AgreedDate">The date agreed with the social worker for the informal rung (001, 003, 004).</param>
+/// <param name="SocialWorkerAsye">The social worker is in their ASYE (001: the Team Manager supports the informal rung and is copied in).</param>
 public sealed record StartEscalation(
     string Protocol,
     string ChildRef,
@@ -22,7 +23,8 @@ public sealed record StartEscalation(
     int StartRung = 0,
     string? BypassReason = null,
     DateOnly? AgreedDate = null,
-    bool ImmediateSafeguarding = false);
+    bool ImmediateSafeguarding = false,
+    bool SocialWorkerAsye = false);
 
 /// <summary>How to reach the person holding a role for this child (social worker, Team Manager…).</summary>
 public sealed record Contact(string Name, string? Email = null, string? Phone = null);

@@ -48,6 +48,10 @@ internal static class StartValidation
         var stages = protocol.Rungs.Select(x => x.Stage).ToList();
         if (!stages.Contains(r.StartRung))
             Fail("startRung", $"Unknown rung {r.StartRung}. Allowed: {string.Join(", ", stages)}.");
+        // Starting above the first rung is a bypass: a rung that only follows the ladder (003's Cafcass referral,
+        // "IROs – please refer to: Referral to Cafcass" after Level 4) cannot be started at either.
+        else if (r.StartRung > stages.Min() && protocol.Rungs.Single(x => x.Stage == r.StartRung) is { Bypassable: false } rung)
+            Fail("startRung", $"'{rung.Title}' cannot be reached by a bypass in this protocol: it follows the ladder.");
         else if (r.StartRung > stages.Min() && string.IsNullOrWhiteSpace(r.BypassReason))
             Fail("bypassReason", "Starting above the first rung is a bypass: record the reason (urgency or seriousness).");
 

@@ -1,6 +1,7 @@
 using Workflows.Engine.Execution;
 using Workflows.Engine.Journal;
 using Workflows.Engine.Tests.Testing;
+using Workflows.Engine.Runtime;
 
 namespace Workflows.Engine.Tests.Execution;
 
@@ -27,7 +28,7 @@ public sealed partial class InterpreterTests
         Assert.Equal("escalation-raised", effects[0].Payload["template"]!.GetValue<string>());
 
         // Each side effect is an outbox row, committed with the step, deduplicable by instance + effect id.
-        Assert.Equal(effects.Select(e => $"{id}:{e.EffectId}"), h.Store.Outbox.Select(o => o.Id));
+        Assert.Equal(effects.Select(e => WorkflowRuntime.OutboxId(id, e.EffectId)), h.Store.Outbox.Select(o => o.Id));
         Assert.All(h.Store.Outbox, o => Assert.Equal(id, o.InstanceId));
         Assert.Equal("email", h.Store.Outbox[0].Kind);
         await h.AssertJournalsReplayAsync();
