@@ -13,7 +13,14 @@ public static class EscalationFunctions
 {
     public static IReadOnlyList<IHostFunction> All(IProtocolTimingsSource timings) =>
     [
-        new HostFunction("workingDays", (c, a) => timings.For(c.DefinitionKey).Calendar.DueWithinWorkingDays(c.Now, Int(a, 0, "workingDays"))),
+        new HostFunction("workingDays", (c, a) =>
+        {
+            var t = timings.For(c.DefinitionKey);
+            // workingDays(n, from): counted from an earlier instant (e.g. when a rung began, so that returning to the
+            // rung after a refused gate keeps its original limit) instead of from now. A missing `from` means now.
+            var from = a.Count > 1 ? Instant(a[1], t) : null;
+            return t.Calendar.DueWithinWorkingDays(from ?? c.Now, Int(a, 0, "workingDays"));
+        }),
         new HostFunction("hours", (c, a) => timings.For(c.DefinitionKey).Calendar.DueWithinHours(c.Now, Int(a, 0, "hours"))),
         new HostFunction("responseWindow", (c, a) =>
         {

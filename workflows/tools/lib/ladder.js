@@ -94,10 +94,23 @@ function build(P) {
     m.flow('Gw_ImmediateSafeguarding', 'Gw_ImmediateSafeguarding_Merge', { name: 'no', isDefault: true, via: [{ x: gx, y: G.T_FORK }, { x, y: G.T_FORK }] });
     prev = 'Gw_ImmediateSafeguarding_Merge';
   }
+  // A start above the first rung is a bypass. Where the spec says so (bypassAtStart), it takes the bypass path —
+  // its reason recorded on the child's file and, in 002, the social worker and manager told before it is enacted —
+  // instead of going straight to the router (which reads the same target: the start sets bypassTo = startRung).
+  let startBypassGw = null;
+  let startBypassX = null;
+  if (P.bypassAtStart) {
+    x += 105;
+    startBypassGw = 'Gw_StartIsBypass';
+    startBypassX = x;
+    top('exclusiveGateway', startBypassGw, { x, y: G.R1, name: 'Starts above the first rung (a bypass)?', label: { x: x - 70, y: G.R1 - 62 }, doc: P.bypassAtStart.doc });
+    m.flow(prev, startBypassGw);
+    prev = startBypassGw;
+  }
   const xM = Math.max(700, x + 100);
   const xR = xM + 110;
   top('exclusiveGateway', 'RouteMerge', { x: xM, y: G.R1, doc: 'Merges every path that asks for a rung: the start, a bypass, the step from the informal rung to the formal ladder, a return after a refused gate.' });
-  m.flow(prev, 'RouteMerge');
+  m.flow(prev, 'RouteMerge', startBypassGw ? { name: 'no', isDefault: true } : {});
   top('exclusiveGateway', 'RouteToRung', { x: xR, y: G.R1, name: 'Route to rung', doc: P.routerDoc || routerDoc(P, T) });
   m.flow('RouteMerge', 'RouteToRung');
 
@@ -105,12 +118,20 @@ function build(P) {
   top('exclusiveGateway', 'Gw_BypassReasonGiven', { x: G.C_BYPASS, y: G.R2, name: 'Bypass reason recorded?', doc: P.bypassDoc });
   top('serviceTask', 'CaseNote_Bypass', { x: 275, y: G.R2, name: 'Case note: bypass and its reason', doc: P.bypassDoc, esc: { action: 'case-note', note: 'Bypass to rung {{bypassTo}} ({{currentStage}} reached so far). Reason: {{bypassReason}}' } });
   m.flow('Gw_BypassReasonGiven', 'CaseNote_Bypass', { name: 'yes', cond: 'typeof variables.bypassReason === "string" && variables.bypassReason.trim() !== ""' });
+  if (startBypassGw) {
+    m.flow(startBypassGw, 'Gw_BypassReasonGiven', { name: 'yes', cond: '(variables.startRung ?? 0) > 0', via: [{ x: startBypassX, y: 160 }, { x: G.C_BYPASS, y: 160 }] });
+  }
   let bprev = 'CaseNote_Bypass';
   if (P.bypassNotify) {
     top('serviceTask', 'Notify_BypassIntended', { x: 415, y: G.R2, name: P.bypassNotify.name, doc: P.bypassNotify.doc, esc: { action: 'notify', recipientRole: P.bypassNotify.recipient, ccRoles: P.bypassNotify.cc.join(','), template: P.bypassNotify.template } });
     m.flow(bprev, 'Notify_BypassIntended');
     bprev = 'Notify_BypassIntended';
   }
+  // The reason is used up once recorded: a later bypass message without a reason of its own must not pass the
+  // "reason recorded?" check on the strength of an earlier bypass's reason (messages merge into the variables).
+  top('intermediateThrowEvent', 'Set_BypassReason_Used', { x: 540, y: G.R2, name: 'bypassReason = null', esc: setEsc('bypassReason', null), doc: 'The bypass reason has been recorded (case note): clear it so that the next bypass needs its own reason.' });
+  m.flow(bprev, 'Set_BypassReason_Used');
+  bprev = 'Set_BypassReason_Used';
   top('intermediateThrowEvent', 'Set_RouteBy_Bypass', { x: xM - 60, y: G.R2, name: 'routeBy = "bypass"', esc: setEsc('routeBy', 'bypass') });
   m.flow(bprev, 'Set_RouteBy_Bypass');
   m.flow('Set_RouteBy_Bypass', 'RouteMerge', { via: [{ x: xM, y: G.R2 }] });

@@ -57,6 +57,7 @@ module.exports = {
   returnFallback: 3,
   decisionDoc: `${SRC}: the ISRO decides on the response: resolved; actions agreed with a date (actionsDueAt) that the ISRO monitors; not resolved → escalate to the next stage; or bypass ("an ISRO may bypass any of these stages if the urgency or seriousness of the matter demands a more senior response"). The RAG rating "AT EACH STAGE" may be changed here (rag) for the next stage.`,
   actionsDoc: `${SRC}: actions agreed with a date are monitored by the ISRO; met (message actions-met) → resolved; not met by the date (timer date(actionsDueAt)) → the next stage, as a concern "not fully resolved" at this stage.`,
+  bypassAtStart: { doc: `${SRC}: starting above early resolution is a bypass ("an ISRO may bypass any of these stages if the urgency or seriousness of the matter demands a more senior response"): it takes the bypass path, so its reason is recorded on the child's file ("In all eventualities where the ISRO has intervened in planning for a child or young person, this will be recorded on the child/young person's electronic file").` },
   bypassDoc: `${SRC}, Timeliness: "The procedure is a staged process intended to encourage early attempts to resolve concerns with the social worker or team manager, however an ISRO may bypass any of these stages if the urgency or seriousness of the matter demands a more senior response." "*There are many reasons why an ISRO may bypass a stage to bring the concern to the attention of a more senior manager. These may include highlighting a concern made about a decision at a senior level or the serious nature or urgency of the concern demands it." Message bypass (bypassTo, bypassReason) at any time during a stage, or decision "bypass"; the reason is recorded; a bypass to Stage 4 still needs the QA agreement.`,
   returnDoc: `${SRC}: a refused Stage 4 agreement ("Escalation of a concern to this stage requires discussion with the QA Head of Service following agreement with the QA Team Manager"), a target that is not a stage, or a bypass without a reason does not advance the concern: the ISRO is told and the current stage's decision is asked again (from the start: the concern opens at Stage 3).`,
   cafcassEligibilityDoc: 'Cafcass referral is the IRO\'s power for a child in care (IRO Handbook; s.118 Adoption and Children Act 2002): only when raiserRole is IRO and legalStatus is child-in-care. A CP Chair (child protection plan) is refused, told so, and a case note is written; no referral is made.',
@@ -83,9 +84,15 @@ module.exports = {
       window: { kind: 'none', settings: '5wd' },
       windowDoc: `${SRC}, Process: "if the issue cannot be resolved in this way within 5 working days it needs to be escalated within the formal process." The 5 working days bound the whole early-resolution stage (timer on the stage).`,
       rungTimer: {
-        value: 'workingDays(5)', reminder: 'workingDays(4)', name: '5 working days pass',
+        // Armed each time the stage is entered. A return to it (a refused Stage 4 agreement after a bypass, a bypass
+        // without a reason) re-enters it to resume at the ISRO's decision: the 5 working days still run from when
+        // early resolution began (stageEnteredAt), and a reminder already due is not sent again (it is put after
+        // the window, which ends the stage first).
+        value: 'routeBy === "return" && currentRung === 0 ? workingDays(5, variables.stageEnteredAt) : workingDays(5)',
+        reminder: 'routeBy === "return" && currentRung === 0 ? (workingDays(4, variables.stageEnteredAt) > Date.now() ? workingDays(4, variables.stageEnteredAt) : new Date(workingDays(5, variables.stageEnteredAt).getTime() + 60000)) : workingDays(4)',
+        name: '5 working days pass',
         passedName: 'Tell the ISRO: not resolved in 5 working days, escalate formally',
-        doc: `${SRC}, Process: "We are always keen for issues to be resolved informally at an early stage. However, if the issue cannot be resolved in this way within 5 working days it needs to be escalated within the formal process." Reminder one working day before.`,
+        doc: `${SRC}, Process: "We are always keen for issues to be resolved informally at an early stage. However, if the issue cannot be resolved in this way within 5 working days it needs to be escalated within the formal process." Reminder one working day before. A return to this stage (a refused Stage 4 agreement after a bypass, a bypass without a reason) does not restart the 5 working days: they run from when early resolution began (stageEnteredAt), and a reminder already sent is not repeated.`,
       },
       doc: `${SRC}, Process: "Early resolution will be sought by the ISRO who will outline the concerns with the child or young person's social worker in the first instance and follow up with an email. The ISRO will record this on the child or young person's file with an ISRO Dispute Resolution case note, which includes the concerns and responses and a short analysis of the resolution." "if the issue cannot be resolved in this way within 5 working days it needs to be escalated within the formal process."`,
     },
