@@ -134,7 +134,7 @@ public sealed partial class EscalationService(
     private static void EnsureOpen(InstanceState state)
     {
         if (state.Status != InstanceStatus.Running)
-            throw EscalationException.Conflict($"Escalation '{state.CorrelationKey}' is {state.Status.ToString().ToLowerInvariant()}: nothing more can be done on it.");
+            throw EscalationException.Conflict($"Escalation '{state.CorrelationKey}' is {(state.Status == InstanceStatus.Cancelled ? "cancelled" : "closed")}: nothing more can be done on it.");
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

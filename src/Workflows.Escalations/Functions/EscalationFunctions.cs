@@ -25,9 +25,17 @@ public static class EscalationFunctions
         new HostFunction("responseWindow", (c, a) =>
         {
             var t = timings.For(c.DefinitionKey);
-            return t.WindowFor(Text(a, 0)).DueFrom(c.Now, t.Calendar);
+            // responseWindow(rag, from): the window of a rung that began at `from` (e.g. variables.stageEnteredAt),
+            // so that a rung resumed after a refused bypass keeps its original deadline. A missing `from` means now.
+            var from = a.Count > 1 ? Instant(a[1], t) : null;
+            return t.WindowFor(Text(a, 0)).DueFrom(from ?? c.Now, t.Calendar);
         }),
-        new HostFunction("reminderBefore", (c, a) => timings.For(c.DefinitionKey).ReminderFor(Text(a, 0), c.Now)),
+        new HostFunction("reminderBefore", (c, a) =>
+        {
+            var t = timings.For(c.DefinitionKey);
+            var from = a.Count > 1 ? Instant(a[1], t) : null;
+            return t.ReminderFor(Text(a, 0), from ?? c.Now);
+        }),
         new HostFunction("overallDeadline", (c, _) =>
         {
             var t = timings.For(c.DefinitionKey);
