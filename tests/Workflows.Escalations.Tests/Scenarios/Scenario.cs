@@ -82,6 +82,7 @@ public sealed record ScenarioCheck(
 /// <param name="Requests">Every side effect other than notifications, case notes and stage-entered (gate requests,
 /// Cafcass referrals, themed concerns, outcomes), in order, as <c>kind → recipientRole [cc, cc]</c>; a gate request
 /// is <c>gate-requested:gateKey → recipientRole</c>; a side effect with no recipient is just its kind.</param>
+/// <param name="CaseNotes">Case-note texts that must each have been written (exactly, as filled in).</param>
 public sealed record ScenarioExpectation(
     string Status,
     IReadOnlyList<string>? Rungs = null,
@@ -90,4 +91,5 @@ public sealed record ScenarioExpectation(
     string? Stage = null,
     IReadOnlyDictionary<string, JsonNode?>? Variables = null,
     IReadOnlyList<string>? OpenTasks = null,
-    IReadOnlyList<string>? Requests = null);
+    IReadOnlyList<string>? Requests = null,
+    IReadOnlyList<string>? CaseNotes = null);

@@ -129,6 +129,9 @@ internal sealed class ScenarioRunner(EscalationHarness h, string protocol)
         foreach (var wanted in expect.Effects ?? [])
             Assert.True(effects.Any(e => e.Kind == wanted || $"{e.Kind}:{(string?)e.Payload["template"]}" == wanted),
                 $"end: no side effect '{wanted}'; there were: {string.Join(", ", effects.Select(e => e.Kind).Distinct())}");
+        foreach (var note in expect.CaseNotes ?? [])
+            Assert.True(effects.Any(e => e.Kind == "case-note" && (string?)e.Payload["note"] == note),
+                $"end: no case note '{note}'; there were: {string.Join(" | ", effects.Where(e => e.Kind == "case-note").Select(e => (string?)e.Payload["note"]))}");
         foreach (var (name, value) in expect.Variables ?? new Dictionary<string, JsonNode?>())
         {
             var state = (await h.Runtime.GetAsync(v.InstanceId, default))!.State;

@@ -22,10 +22,14 @@ const G = {
   RUNG_TOP: 550, RUNG_H: 640, T_RESUME: 522,
   T_BYP: 1280, ROW_G: 1370, T_RET: 1460, ES_TOP: 1500,
   // rows inside a rung, relative to its top
-  Y_TOP: 100, Y_M: 230, Y_B1: 360, Y_B2: 470, Y_B3: 570, Y_RESUME: 40, Y_SKIP: 160,
+  Y_TOP: 100, Y_M: 230, Y_AWAIT: 300, Y_B1: 360, Y_B2: 470, Y_B3: 570, Y_RESUME: 40, Y_SKIP: 160,
   C_BYPASS: 150, C_RETURN: 300,
 };
 const W = { task: 100, gateway: 50, event: 36 };
+
+const BYPASS_TO_USED_DOC = 'Whatever brought the concern here (a bypass target, the start, a return), the bypass target has been used: clear it so that a later bypass message without a target of its own cannot reuse it (a bypass needs its own target and reason).';
+const AWAITING_DOC = 'rungResult "awaiting" while the rung waits for its recipient\'s response, "deciding" once the reviewer decides: a refused bypass that interrupted the wait resumes the wait (with its original window and reminder), not the decision.';
+const RESUME_DOC = 'A refused bypass (or a refused gate after a bypass) that interrupted the wait resumes it with the original deadline, counted from when the rung began (stageEnteredAt); a reminder already sent is not repeated.';
 const GAP = 44;
 
 function q(s) { return JSON.stringify(s); } // a literal valid as JSON and as JavaScript
@@ -115,9 +119,12 @@ function build(P) {
   m.flow('RouteMerge', 'RouteToRung');
 
   // ---- R2: bypass path --------------------------------------------------------------------
-  top('exclusiveGateway', 'Gw_BypassReasonGiven', { x: G.C_BYPASS, y: G.R2, name: 'Bypass reason recorded?', doc: P.bypassDoc });
-  top('serviceTask', 'CaseNote_Bypass', { x: 275, y: G.R2, name: 'Case note: bypass and its reason', doc: P.bypassDoc, esc: { action: 'case-note', note: 'Bypass to rung {{bypassTo}} ({{currentStage}} reached so far). Reason: {{bypassReason}}' } });
-  m.flow('Gw_BypassReasonGiven', 'CaseNote_Bypass', { name: 'yes', cond: 'typeof variables.bypassReason === "string" && variables.bypassReason.trim() !== ""' });
+  // A bypass needs its own target and its own reason: both are used up once the bypass is taken (the reason here,
+  // the target when a rung is entered: Set_BypassTo_Used_{n}), so a later bypass message that lacks either cannot
+  // borrow an earlier one's (messages merge into the variables). Without either it is not advanced.
+  top('exclusiveGateway', 'Gw_BypassReasonGiven', { x: G.C_BYPASS, y: G.R2, name: 'Bypass target and reason recorded?', doc: P.bypassDoc });
+  top('serviceTask', 'CaseNote_Bypass', { x: 275, y: G.R2, name: 'Case note: bypass and its reason', doc: P.bypassDoc, esc: { action: 'case-note', note: 'Bypass to rung {{bypassTo}} (stage reached so far: {{currentStage|none, the concern starts here}}). Reason: {{bypassReason}}' } });
+  m.flow('Gw_BypassReasonGiven', 'CaseNote_Bypass', { name: 'yes', cond: 'typeof variables.bypassTo === "number" && typeof variables.bypassReason === "string" && variables.bypassReason.trim() !== ""' });
   if (startBypassGw) {
     m.flow(startBypassGw, 'Gw_BypassReasonGiven', { name: 'yes', cond: '(variables.startRung ?? 0) > 0', via: [{ x: startBypassX, y: 160 }, { x: G.C_BYPASS, y: 160 }] });
   }
@@ -143,7 +150,9 @@ function build(P) {
   top('intermediateThrowEvent', 'Set_RouteBy_Return', { x: xM - 60, y: G.R3, name: 'routeBy = "return"', esc: setEsc('routeBy', 'return') });
   m.flow('CaseNote_NotAdvanced', 'Set_RouteBy_Return');
   m.flow('Set_RouteBy_Return', 'RouteMerge', { via: [{ x: xM, y: G.R3 }] });
-  m.flow('Gw_BypassReasonGiven', 'Notify_NotAdvanced', { name: 'no reason', isDefault: true, via: [{ x: 105, y: G.R2 }, { x: 105, y: 390 }, { x: G.C_RETURN, y: 390 }] });
+  top('intermediateThrowEvent', 'Set_BypassReason_Discarded', { x: 105, y: 300, name: 'bypassReason = null', label: { x: 20, y: 318 }, esc: setEsc('bypassReason', null), doc: 'A bypass refused for want of a target or a reason: its reason (if any) is discarded too, so that a later bypass needs its own.' });
+  m.flow('Gw_BypassReasonGiven', 'Set_BypassReason_Discarded', { name: 'no target or no reason', isDefault: true, via: [{ x: 105, y: G.R2 }] });
+  m.flow('Set_BypassReason_Discarded', 'Notify_NotAdvanced', { via: [{ x: 105, y: 390 }, { x: G.C_RETURN, y: 390 }] });
 
   // ---- whole-process limit: a watchdog token forked at the first formal escalation ----------
   let leftEnd = xR + 120;
@@ -358,7 +367,10 @@ function buildRung(m, P, L, R, left) {
   let lastW = W.event;
 
   at('startEvent', `Start_Rung${n}`, cx, G.Y_M);
-  let prev = `Start_Rung${n}`;
+  step('event');
+  at('intermediateThrowEvent', `Set_BypassTo_Used_${n}`, cx, G.Y_M, { name: 'bypassTo = null', label: { x: X(cx) - 40, y: Y(G.Y_M) - 48 }, esc: setEsc('bypassTo', null), doc: BYPASS_TO_USED_DOC });
+  m.flow(`Start_Rung${n}`, `Set_BypassTo_Used_${n}`);
+  let prev = `Set_BypassTo_Used_${n}`;
   const entryX = step('gateway');
   at('exclusiveGateway', `Entry_${n}`, entryX, G.Y_M, { name: 'Back to the decision?', doc: 'A return after a refused gate (or at the top of the ladder) resumes at this rung\'s decision without notifying anyone again; otherwise the rung starts afresh.' });
   m.flow(prev, `Entry_${n}`);
@@ -409,29 +421,44 @@ function buildRung(m, P, L, R, left) {
   at('serviceTask', `CaseNote_Rung${n}`, cx, G.Y_M, { name: R.caseNoteName, doc: R.doc, esc: { action: 'case-note', note: R.caseNote } });
   m.flow(prev, `CaseNote_Rung${n}`);
 
+  step('event');
+  at('intermediateThrowEvent', `Set_Rung${n}_Awaiting`, cx, G.Y_M, { name: 'rungResult = "awaiting"', label: { x: X(cx) - 40, y: Y(G.Y_M) + 22 }, esc: setEsc('rungResult', 'awaiting'), doc: AWAITING_DOC });
+  m.flow(`CaseNote_Rung${n}`, `Set_Rung${n}_Awaiting`);
   const awaitX = step('task');
   at('receiveTask', `AwaitResponse_${n}`, awaitX, G.Y_M, { name: R.awaitName || `Await the ${P.roles[R.recipient]}'s response`, doc: R.windowDoc, messageName: 'response' });
-  m.flow(`CaseNote_Rung${n}`, `AwaitResponse_${n}`);
+  m.flow(`Set_Rung${n}_Awaiting`, `AwaitResponse_${n}`);
   step('task');
   at('serviceTask', `CaseNote_Rung${n}_Response`, cx, G.Y_M, { name: 'Case note: response recorded', doc: R.responseDoc || R.windowDoc, esc: { action: 'case-note', note: R.responseNote || `${R.title}: response from {{respondedBy}}: {{response}}` } });
   m.flow(`AwaitResponse_${n}`, `CaseNote_Rung${n}_Response`);
+  const decidingX = step('event');
+  at('intermediateThrowEvent', `Set_Rung${n}_Deciding`, decidingX, G.Y_M, { name: 'rungResult = "deciding"', label: { x: X(decidingX) - 40, y: Y(G.Y_M) + 22 }, esc: setEsc('rungResult', 'deciding'), doc: AWAITING_DOC });
+  m.flow(`CaseNote_Rung${n}_Response`, `Set_Rung${n}_Deciding`);
   const iroX = step('task');
   at('userTask', `IroDecision_${n}`, iroX, G.Y_M, { name: R.decisionName || 'Reviewer decides: resolved, actions agreed, escalate or bypass', doc: R.decisionDoc || P.decisionDoc, esc: { assigneeRole: 'reviewer' } });
-  m.flow(`CaseNote_Rung${n}_Response`, `IroDecision_${n}`);
-  m.flow(`Entry_${n}`, `IroDecision_${n}`, { name: 'resume', cond: `routeBy === "return" && currentRung === ${n}`, via: [{ x: X(entryX), y: Y(G.Y_RESUME) }, { x: X(iroX) - 20, y: Y(G.Y_RESUME) }] });
+  m.flow(`Set_Rung${n}_Deciding`, `IroDecision_${n}`);
+  const back = `routeBy === "return" && currentRung === ${n}`;
+  m.flow(`Entry_${n}`, `IroDecision_${n}`, { name: 'resume: decide', cond: `${back} && variables.rungResult !== "awaiting"`, via: [{ x: X(entryX), y: Y(G.Y_RESUME) }, { x: X(iroX) - 20, y: Y(G.Y_RESUME) }] });
+  m.flow(`Entry_${n}`, `AwaitResponse_${n}`, { name: 'resume: still awaiting the response', label: { x: X(entryX) + 10, y: Y(G.Y_AWAIT) + 4 }, cond: `${back} && variables.rungResult === "awaiting"`, via: [{ x: X(entryX), y: Y(G.Y_AWAIT) }, { x: X(awaitX) - 30, y: Y(G.Y_AWAIT) }] });
 
   // response window on the receive task
   const win = R.window;
   if (win.kind === 'rag' || win.kind === 'fixed' || win.kind === 'agreed') {
+    // Resumed after a refused bypass (routeBy "return" at this rung), the window and the reminder keep the instants
+    // they had when the rung began (stageEnteredAt); a reminder already sent is not sent again (it is put after the
+    // window, which ends the wait first). An agreed date is the same instant either way.
+    const S = 'variables.stageEnteredAt';
+    const resumed = (again, fresh) => (again ? `${back} ? ${again} : ${fresh}` : fresh);
+    const windowAgain = win.valueFrom ? win.valueFrom(S) : null;
+    const reminderAgain = win.reminderFrom ? `(${win.reminderFrom(S)} > Date.now() ? ${win.reminderFrom(S)} : new Date(${win.valueFrom(S)}.getTime() + 60000))` : null;
     if (win.reminder) {
-      const b = m.boundary(`Timer_Rung${n}_Reminder`, `AwaitResponse_${n}`, 'top', 70, { name: 'Reminder due', cancelActivity: false, def: { kind: 'timer', type: 'timeDate', value: win.reminder }, doc: `Reminder before the response window ends (${win.reminderText}).` });
+      const b = m.boundary(`Timer_Rung${n}_Reminder`, `AwaitResponse_${n}`, 'top', 70, { name: 'Reminder due', cancelActivity: false, def: { kind: 'timer', type: 'timeDate', value: resumed(reminderAgain, win.reminder) }, doc: `Reminder before the response window ends (${win.reminderText}). ${RESUME_DOC}` });
       void b;
       at('serviceTask', `Notify_Rung${n}_Reminder`, awaitX + 140, G.Y_TOP, { name: 'Remind the recipient', doc: `Reminder before the response window ends (${win.reminderText}).`, esc: { action: 'notify', recipientRole: R.recipient, ccRoles: 'reviewer', template: 'response-reminder' } });
       m.flow(`Timer_Rung${n}_Reminder`, `Notify_Rung${n}_Reminder`, { via: [{ x: X(awaitX) + 20, y: Y(G.Y_TOP) }] });
       at('endEvent', `End_Rung${n}_Reminder`, awaitX + 250, G.Y_TOP);
       m.flow(`Notify_Rung${n}_Reminder`, `End_Rung${n}_Reminder`);
     }
-    m.boundary(`Timer_Rung${n}_Window`, `AwaitResponse_${n}`, 'bottom', 70, { name: win.name, def: { kind: 'timer', type: 'timeDate', value: win.value }, doc: R.windowDoc });
+    m.boundary(`Timer_Rung${n}_Window`, `AwaitResponse_${n}`, 'bottom', 70, { name: win.name, def: { kind: 'timer', type: 'timeDate', value: resumed(windowAgain, win.value) }, doc: windowAgain ? `${R.windowDoc} ${RESUME_DOC}` : R.windowDoc });
     const wprev = `Notify_Rung${n}_NoResponse`;
     at('serviceTask', wprev, awaitX + 130, G.Y_B1, { name: 'Tell the reviewer: no response, moving up', doc: R.windowDoc, esc: { action: 'notify', recipientRole: 'reviewer', ccRoles: R.recipient, template: 'no-response-escalating' } });
     m.flow(`Timer_Rung${n}_Window`, wprev, { via: [{ x: X(awaitX) + 20, y: Y(G.Y_B1) }] });
@@ -451,7 +478,7 @@ function buildRung(m, P, L, R, left) {
   } else if (win.kind === 'agreed-review') {
     // 003 informal: the reviewer reviews on the agreed date (the SW may answer earlier)
     m.boundary(`Timer_Rung${n}_AgreedDate`, `AwaitResponse_${n}`, 'bottom', 70, { name: 'Agreed date: review', def: { kind: 'timer', type: 'timeDate', value: 'date(agreedDate)' }, doc: R.windowDoc });
-    m.flow(`Timer_Rung${n}_AgreedDate`, `IroDecision_${n}`, { name: 'review', via: [{ x: X(awaitX) + 20, y: Y(G.Y_B1) }, { x: X(iroX) - 30, y: Y(G.Y_B1) }] });
+    m.flow(`Timer_Rung${n}_AgreedDate`, `Set_Rung${n}_Deciding`, { name: 'review', via: [{ x: X(awaitX) + 20, y: Y(G.Y_B1) }, { x: X(decidingX), y: Y(G.Y_B1) }] });
   } else if (win.kind !== 'none') throw new Error(`bad window ${win.kind}`);
 
   // decision
@@ -544,9 +571,12 @@ function buildCafcassRung(m, P, L, R, left) {
   let cx = 50; let lastW = W.event;
   const step = (kind) => { const w = W[kind]; cx += lastW / 2 + GAP + w / 2; lastW = w; return cx; };
   at('startEvent', `Start_Rung${n}`, cx, G.Y_M);
+  step('event');
+  at('intermediateThrowEvent', `Set_BypassTo_Used_${n}`, cx, G.Y_M, { name: 'bypassTo = null', label: { x: X(cx) - 40, y: Y(G.Y_M) - 48 }, esc: setEsc('bypassTo', null), doc: BYPASS_TO_USED_DOC });
+  m.flow(`Start_Rung${n}`, `Set_BypassTo_Used_${n}`);
   const ex = step('gateway');
   at('exclusiveGateway', `Gw_CafcassEligible_${n}`, ex, G.Y_M, { name: 'IRO and child in care?', doc: P.cafcassEligibilityDoc });
-  m.flow(`Start_Rung${n}`, `Gw_CafcassEligible_${n}`);
+  m.flow(`Set_BypassTo_Used_${n}`, `Gw_CafcassEligible_${n}`);
   let prev = `Gw_CafcassEligible_${n}`;
   let firstCond = { name: 'yes', cond: 'raiserRole === "IRO" && legalStatus === "child-in-care"' };
   const chain = (tag, id, o) => {

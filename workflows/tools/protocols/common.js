@@ -6,6 +6,9 @@ const ragWindow = (tableText) => ({
   kind: 'rag',
   value: 'responseWindow(rag)',
   reminder: 'reminderBefore(rag)',
+  // the same instants for a rung that began at `from` (resumed after a refused bypass)
+  valueFrom: (from) => `responseWindow(rag, ${from})`,
+  reminderFrom: (from) => `reminderBefore(rag, ${from})`,
   reminderText: 'reminderBefore(rag): one working day before a working-day window ends, a quarter of an hours window before it ends',
   name: 'RAG response window ends',
   settings: 'rag',
@@ -16,6 +19,8 @@ const fixedWindow = {
   kind: 'fixed',
   value: 'workingDays(5)',
   reminder: 'workingDays(4)',
+  valueFrom: (from) => `workingDays(5, ${from})`,
+  reminderFrom: (from) => `workingDays(4, ${from})`,
   reminderText: 'one working day before the 5 working days end',
   name: '5 working days pass',
   settings: '5wd',

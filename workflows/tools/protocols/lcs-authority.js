@@ -4,6 +4,8 @@ const C = require('./common');
 
 const SRC = 'LCS authority QA Issue Resolution / Dispute policy';
 const FIXED_DOC = (title, next) => `${SRC}, Appendix A, ${title}: "Up to 5 working days. If the IRO/CPC is not satisfied that the issue has been resolved ..., then proceed to ${next}." A reminder goes one working day before; when the 5 working days pass with no response the IRO/CPC is told and the issue moves on.`;
+// When the informal stage was first entered (undefined before it is: workingDays then counts from now).
+const FIRST_INFORMAL = '((variables.stagesReached ?? []).find((s) => s.stage === "0") ?? {}).at';
 const DIRECT = (who) => `The IRO/CPC follows up with a direct communication to the ${who} (face to face, MS teams or e-mail) referring them to the LCS form for details of the issue and resolution sought.`;
 
 function level(n, id, short, title, recipient, cc, recording, timescale, next, extraDoc = '') {
@@ -63,6 +65,7 @@ module.exports = {
   returnFallback: 4,
   decisionDoc: `${SRC}: the IRO/CPC decides whether they are satisfied: resolved; actions agreed with a date ("The Dispute Resolution process will be used where ... the agreed actions from the issue resolution have not been progressed"); not satisfied → the next level ("If the IRO/CPC is not satisfied that the issue has been resolved ..., then proceed to ..."); or bypass ("The IRO/CPC may bypass any stage and progress the issue resolution to dispute and to the level s/he considers most appropriate").`,
   actionsDoc: `${SRC}, Key Principles: "The Dispute Resolution process will be used where it has not been possible for the IRO/CPC to resolve an issue or where the agreed actions from the issue resolution have not been progressed." Met (message actions-met) → resolved; not progressed by the date (date(actionsDueAt)) → the next level.`,
+  bypassAtStart: { doc: `${SRC}, Appendix A: "This is not a linear process with the stage at which the IRO/CPC raises the issue dependent on the seriousness of the issue for the child." Starting above the informal stage is a bypass ("The IRO/CPC may bypass any stage and progress the issue resolution to dispute and to the level s/he considers most appropriate"): it takes the bypass path, so its reason is recorded on LCS and used up (a later bypass needs its own); Level 4 still needs the Director's briefing note.` },
   bypassDoc: `${SRC}, Key Principles: "The IRO/CPC may bypass any stage and progress the issue resolution to dispute and to the level s/he considers most appropriate to achieve the desired outcome in the best interest of the child and/or family." Appendix A: "This is not a linear process with the stage at which the IRO/CPC raises the issue dependent on the seriousness of the issue for the child." Message bypass (bypassTo 0–5, bypassReason) or decision "bypass"; the reason is recorded. Level 4 still needs the Director's briefing note. Cafcass (6) is not a bypass target: it follows Level 4.`,
   returnDoc: `${SRC}: no Director's briefing note, no Cafcass referral (a CPC, a child not in care, or the Deputy Director not yet informed), a level that does not exist, or a bypass without a reason: the IRO/CPC is told and the current level's decision is asked again (from the start: Level 3, the Deputy Director).`,
   cafcassEligibilityDoc: `${SRC}, 8. Referral to Cafcass (IROs only): "Since 2002 IROs have had the authority to refer the case of any looked after child to Cafcass". Only raiserRole IRO and legalStatus child-in-care; a CPC is told there is no Cafcass route and returns to the Level 4 decision.`,
@@ -81,9 +84,15 @@ module.exports = {
       window: { kind: 'agreed-review', settings: 'agreed-max-10wd' },
       windowDoc: `${SRC}, Appendix A, Informal Resolution (Stage 1): "IRO/CPC reviews on agreed date and if the issue is resolved, the IRO/CPC records as IRO/CPC Informal resolution achieved case note on LCS." On date(agreedDate) the IRO/CPC reviews (the decision task) even without a response.`,
       rungTimer: {
-        value: 'workingDays(10)', reminder: 'workingDays(9)', name: '10 working days pass',
+        // Armed each time the stage is entered (before StageEntered_0 runs). The 10 working days are a maximum for the
+        // informal stage as a whole: they run from when it was first entered (the first "0" in stagesReached), so a
+        // return to it (a refused briefing note after a bypass, a refused bypass, a bypass back down to it) does not
+        // restart them; a reminder already due is not sent again (it is put after the window, which ends the stage first).
+        value: `workingDays(10, ${FIRST_INFORMAL})`,
+        reminder: `(workingDays(9, ${FIRST_INFORMAL}) > Date.now() ? workingDays(9, ${FIRST_INFORMAL}) : new Date(workingDays(10, ${FIRST_INFORMAL}).getTime() + 60000))`,
+        name: '10 working days pass',
         passedName: 'Tell the IRO/CPC: 10 working days, escalate to the formal stage',
-        doc: `${SRC}, Appendix A, Informal Resolution (Stage 1), Timescale: "As early resolution as possible. Up to a maximum of 10 working days. If not resolved, escalate to Formal stage." Reminder one working day before.`,
+        doc: `${SRC}, Appendix A, Informal Resolution (Stage 1), Timescale: "As early resolution as possible. Up to a maximum of 10 working days. If not resolved, escalate to Formal stage." Reminder one working day before. The 10 working days run from when the informal stage was first entered: a return to it does not restart them, and a reminder already sent is not repeated.`,
       },
       resolveExtras: [
         { id: 'CaseNote_Rung0_InformalResolved', name: "'IRO/CPC Informal resolution achieved' case note", doc: `${SRC}: "if the issue is resolved, the IRO/CPC records as IRO/CPC Informal resolution achieved case note on LCS."`, esc: { action: 'case-note', note: 'IRO/CPC Informal resolution achieved: {{response}}.' } },
