@@ -63,6 +63,7 @@ public sealed class DesignerPage : IAsyncDisposable
             ([id, maxScale]) => {
               const modeler = window.designer.modeler;
               const canvas = modeler.get('canvas');
+              canvas.resized(); // the viewport may just have changed
               const element = modeler.get('elementRegistry').get(id);
               if (!element) throw new Error(`${id} is not on the canvas`);
               const { outer } = canvas.viewbox();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Workflows.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -17,9 +18,11 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
     /// <summary>Stage 1's response window: a boundary timer on "Await the Team Manager's response".</summary>
     private const string Stage1Window = "Timer_Rung1_Window";
 
-    private const string Shipped = "responseWindow(rag)";
-    private const string Broken = "rag === 'AMBER' ? workingDays(2 : responseWindow(rag)";
-    private const string TwoWorkingDaysForAmber = "rag === 'AMBER' ? workingDays(2) : responseWindow(rag)";
+    /// <summary>The edit: AMBER gets 2 working days; every other case keeps the shipped body (the RAG table's windows).</summary>
+    private static string TwoWorkingDaysForAmber(string shipped) => $"rag === 'AMBER' ? workingDays(2) : ({shipped})";
+
+    /// <summary>The same edit with a parenthesis missing: not a JavaScript expression.</summary>
+    private static string Broken(string shipped) => $"rag === 'AMBER' ? workingDays(2 : ({shipped})";
 
     /// <summary>Set by whoever wants the screenshot kept outside the test output (e.g. docs/images).</summary>
     public const string ScreenshotDirectoryVariable = "WORKFLOWS_SCREENSHOT_DIR";
@@ -35,6 +38,7 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
         var oldVersion = older.DefinitionVersion();
         Assert.Equal("0", older["currentStage"]!.GetValue<string>());
 
+        var edited = "";
         await using var designer = await fixture.OpenDesignerAsync(TestIdentities.QaLead);
         await designer.StepsAsync("designer-publish", async () =>
         {
@@ -47,10 +51,14 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
             await designer.ZoomToAsync("Rung1_TeamManager", maxScale: 0.9);
             await designer.SelectAsync(Stage1Window);
             await Expect(await designer.EscalationFieldAsync("esc-timerType")).ToHaveValueAsync("timeDate");
-            await Expect(await designer.EscalationFieldAsync("esc-timerValue")).ToHaveValueAsync(Shipped);
+            // As shipped, the window is the RAG table's: responseWindow(rag) (perhaps inside a condition for returns).
+            var timerValue = await designer.EscalationFieldAsync("esc-timerValue");
+            await Expect(timerValue).ToHaveValueAsync(new Regex(@"responseWindow\(rag"));
+            var shipped = await timerValue.InputValueAsync();
+            edited = TwoWorkingDaysForAmber(shipped);
 
             // A broken edit: the server's validation names the element, the canvas marks it, Publish is blocked.
-            await designer.SetTimerValueAsync(Stage1Window, Broken);
+            await designer.SetTimerValueAsync(Stage1Window, Broken(shipped));
             await Expect(designer.TestId("dirty-indicator")).ToBeVisibleAsync();
             await designer.ClickAndWaitAsync("btn-validate");
             await Expect(designer.TestId("validation-errors")).ToHaveAttributeAsync("data-valid", "false");
@@ -63,7 +71,7 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
             await Expect(designer.TestId("btn-publish")).ToHaveAttributeAsync("data-blocked", "true");
 
             // Fixed: AMBER gets 2 working days, the other ratings keep the RAG table's windows.
-            await designer.SetTimerValueAsync(Stage1Window, TwoWorkingDaysForAmber);
+            await designer.SetTimerValueAsync(Stage1Window, edited);
             await designer.ClickAndWaitAsync("btn-validate");
             await Expect(designer.TestId("validation-errors")).ToHaveAttributeAsync("data-valid", "true");
             await Expect(designer.TestId("validation-ok")).ToBeVisibleAsync();
@@ -86,9 +94,9 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
 
             // What was published is what was typed.
             var xml = await (await auditor.GetAsync($"/api/workflows/north-somerset/versions/{newVersion}/xml")).Content.ReadAsStringAsync();
-            Assert.Equal(TwoWorkingDaysForAmber, TimerBody(xml, Stage1Window));
+            Assert.Equal(edited, TimerBody(xml, Stage1Window));
             var previous = await (await auditor.GetAsync($"/api/workflows/north-somerset/versions/{oldVersion}/xml")).Content.ReadAsStringAsync();
-            Assert.Equal(Shipped, TimerBody(previous, Stage1Window));
+            Assert.Equal(shipped, TimerBody(previous, Stage1Window));
 
             Assert.Empty(designer.PageErrors);
         });
@@ -138,6 +146,10 @@ public sealed class DesignerPublishTests(DesignerFixture fixture, ITestOutputHel
     /// </summary>
     private async Task SaveScreenshotAsync(DesignerPage designer)
     {
+        // README-sized, zoomed on the edited rung so the labels can be read.
+        await designer.Page.SetViewportSizeAsync(1600, 1000);
+        await designer.ZoomToAsync("AwaitResponse_1", maxScale: 0.85);
+        await Expect(designer.Shape(Stage1Window)).ToHaveClassAsync(new Regex(@"\bselected\b"));
         var path = await designer.ScreenshotAsync(Path.Combine(DesignerPage.ScreenshotDirectory, "designer.png"));
         output.WriteLine($"Screenshot: {path}");
         if (Environment.GetEnvironmentVariable(ScreenshotDirectoryVariable) is { Length: > 0 } directory)
