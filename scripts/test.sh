@@ -17,6 +17,7 @@ dotnet test Workflows.sln -c Release --no-build -nologo --logger "console;verbos
 status=${PIPESTATUS[0]}
 set -e
 # One closing line with the totals over every test project.
-awk '/^(Passed!|Failed!)/ { for (i=1;i<=NF;i++) { if ($i=="Failed:") f+=$(i+1); if ($i=="Passed:") p+=$(i+1); if ($i=="Skipped:") s+=$(i+1) } }
+awk '/^[[:space:]]+Passed: [0-9]+$/ { p += $2 } /^[[:space:]]+Failed: [0-9]+$/ { f += $2 } /^[[:space:]]+Skipped: [0-9]+$/ { s += $2 }
+     /^(Passed!|Failed!) / { for (i=1;i<=NF;i++) { if ($i=="Failed:") f+=$(i+1); if ($i=="Passed:") p+=$(i+1); if ($i=="Skipped:") s+=$(i+1) } }
      END { printf "Totals: %d passed, %d failed, %d skipped\n", p, f, s }' /tmp/workflows-test.log
 exit $status
