@@ -89,7 +89,7 @@ public sealed class EfDefinitionStore(IDbContextFactory<WorkflowsDbContext> cont
     }
 
     /// <summary>SHA-256 of the XML exactly as given (UTF-8), lower-case hex.</summary>
-    public static string ContentHash(string xml) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+    public static string ContentHash(string xml) => DefinitionRecord.HashOf(xml);
 
     private static IQueryable<DefinitionRow> LatestPublished(WorkflowsDbContext db, string key) =>
         db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Published).OrderByDescending(d => d.Version);

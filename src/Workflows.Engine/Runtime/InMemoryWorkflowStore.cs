@@ -55,7 +55,7 @@ public sealed partial class InMemoryWorkflowStore : IDefinitionStore, IInstanceS
 
     public Task<DefinitionRecord> PublishAsync(string key, string name, string xml, DateTimeOffset at, CancellationToken ct)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var hash = DefinitionRecord.HashOf(xml);
         lock (gate)
         {
             if (!definitions.TryGetValue(key, out var versions)) definitions[key] = versions = [];

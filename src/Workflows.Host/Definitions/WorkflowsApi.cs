@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime;
+using Workflows.Escalations.Protocols;
 using Workflows.Host.Auth;
 using Workflows.Host.Http;
 using Workflows.Host.OpenApi;
@@ -71,7 +72,9 @@ public static class WorkflowsApi
         foreach (var group in records.GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var latest = group.MaxBy(r => r.Version)!;
-            var hasDraft = await definitions.GetDraftAsync(group.Key, ct) is not null;
+            // A draft that is exactly the latest version (e.g. just published) is not a pending change.
+            var hasDraft = await definitions.GetDraftAsync(group.Key, ct) is { } draft
+                           && DefinitionRecord.HashOf(draft) != latest.ContentHash;
             result.Add(new WorkflowSummary(group.Key, latest.Name, hasDraft, group.OrderBy(r => r.Version)
                 .Select(r => new WorkflowVersion(r.Version, r.Published, r.ContentHash, r.CreatedAt,
                     running.GetValueOrDefault((r.Key, r.Version))))
@@ -120,7 +123,7 @@ public static class WorkflowsApi
     }
 
     public static async Task<Results<Ok<Published>, ProblemHttpResult>> Publish(string key, IDefinitionStore definitions,
-        WorkflowValidator validator, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        WorkflowValidator validator, ProtocolCatalogue catalogue, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var xml = await definitions.GetDraftAsync(key, ct);
         if (xml is null)
@@ -134,7 +137,8 @@ public static class WorkflowsApi
                 Detail = $"{errors.Count} error(s). The first: {errors[0]}",
                 Extensions = { ["errors"] = errors.Select(ToResponse).ToList() },
             });
-        var name = validator.Parse(xml).Definition?.Name ?? key;
+        // A shipped protocol keeps its settings' name (as seeded); any other workflow takes its BPMN name.
+        var name = catalogue.Find(key)?.Name ?? validator.Parse(xml).Definition?.Name ?? key;
         var record = await definitions.PublishAsync(key, name, xml, time.GetUtcNow(), ct);
         loggers.CreateLogger(typeof(WorkflowsApi)).LogInformation("Workflow {Key} published as version {Version} ({ContentHash})",
             key, record.Version, record.ContentHash);

@@ -107,7 +107,8 @@ public sealed class WorkflowsApiTests(HostFixture fixture)
         var list = await (await auditor.GetAsync("/api/workflows")).ExpectAsync(HttpStatusCode.OK);
         var entry = list.AsArray().Single(w => w!["key"]!.GetValue<string>() == key)!;
         Assert.Equal("Review of a plan (48 h)", entry["name"]!.GetValue<string>());
-        Assert.True(entry["hasDraft"]!.GetValue<bool>());
+        // The saved draft is exactly version 2 now: nothing is left unpublished.
+        Assert.False(entry["hasDraft"]!.GetValue<bool>());
         var versions = entry["versions"]!.AsArray();
         Assert.Equal([1, 2], versions.Select(v => v!["version"]!.GetValue<int>()));
         Assert.All(versions, v =>
