@@ -13,16 +13,22 @@ public sealed record BenchOptions
     /// <summary>Ladder instances driven start to end.</summary>
     public int Instances { get; init; } = 2_000;
 
+    /// <summary>Ladder instances driven start to end before measuring, and not counted.</summary>
+    public int WarmUp { get; init; } = 400;
+
     /// <summary>Commands in flight at once while driving (parallel workers; also the number of timer pumps).</summary>
     public int Workers { get; init; } = 8;
 
     /// <summary>Far-future timers (waiting ladder instances) in the table while timer lag is measured.</summary>
     public int PendingTimers { get; init; } = 100_000;
 
-    /// <summary>Near-future probe timers whose lag is measured.</summary>
-    public int LagTimers { get; init; } = 2_000;
+    /// <summary>
+    /// Timer-lag stages: in each, probe timers fall due at this many per second for <see cref="LagSpread"/>. The
+    /// default measures a steady trickle (50/s: 500 timers) and a burst (200/s: 2,000 timers).
+    /// </summary>
+    public IReadOnlyList<int> LagRates { get; init; } = [50, 200];
 
-    /// <summary>The probe timers' due instants are spread evenly over this long.</summary>
+    /// <summary>Each stage's probe timers are due evenly over this long.</summary>
     public TimeSpan LagSpread { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Journal rows the replayed instance has at least.</summary>
@@ -49,10 +55,11 @@ public sealed record BenchOptions
 
           --provider sqlite|postgresql|both   databases to measure (default both; each in its own child process)
           --instances N                       ladder instances driven start to end (default 2000)
+          --warmup N                          instances driven first and not counted (default 400)
           --workers N                         commands in flight / timer pumps while driving (default 8)
           --pending-timers N                  far-future timers present while timer lag is measured (default 100000)
-          --lag-timers N                      near-future probe timers whose lag is measured (default 2000)
-          --lag-spread SECONDS                probe due instants spread over this long (default 10)
+          --lag-rates R1,R2,...               timer-lag stages: probe timers due per second (default 50,200)
+          --lag-spread SECONDS                each stage's probes are due evenly over this long (default 10)
           --replay-events N                   journal rows of the replayed instance, at least (default 1000)
           --replay-runs N                     timed replay runs, median reported (default 21)
           --postgres "CONNECTION STRING"      server to create the benchmark database on
@@ -104,9 +111,16 @@ public sealed record BenchOptions
                     options = options with { Providers = providers };
                     break;
                 case "--instances": options = options with { Instances = Positive(name, value, ref error) }; break;
+                case "--warmup": options = options with { WarmUp = Positive(name, value, ref error) }; break;
                 case "--workers": options = options with { Workers = Positive(name, value, ref error) }; break;
                 case "--pending-timers": options = options with { PendingTimers = NonNegative(name, value, ref error) }; break;
-                case "--lag-timers": options = options with { LagTimers = Positive(name, value, ref error) }; break;
+                case "--lag-rates":
+                    var rates = new List<int>();
+                    foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        rates.Add(Positive(name, part, ref error));
+                    if (rates.Count == 0) error = $"{name} needs at least one rate.";
+                    options = options with { LagRates = rates };
+                    break;
                 case "--lag-spread":
                     options = options with { LagSpread = TimeSpan.FromSeconds(Positive(name, value, ref error)) };
                     break;
@@ -140,8 +154,8 @@ public sealed record BenchOptions
         var args = new List<string>
         {
             "--provider", provider == StorageProvider.Sqlite ? "sqlite" : "postgresql",
-            "--instances", Text(Instances), "--workers", Text(Workers), "--pending-timers", Text(PendingTimers),
-            "--lag-timers", Text(LagTimers), "--lag-spread", Text((int)LagSpread.TotalSeconds),
+            "--instances", Text(Instances), "--warmup", Text(WarmUp), "--workers", Text(Workers), "--pending-timers", Text(PendingTimers),
+            "--lag-rates", string.Join(",", LagRates.Select(Text)), "--lag-spread", Text((int)LagSpread.TotalSeconds),
             "--replay-events", Text(ReplayEvents), "--replay-runs", Text(ReplayRuns), "--json", jsonPath,
         };
         if (SqliteDirectory is { } dir) args.AddRange(["--sqlite-dir", dir]);

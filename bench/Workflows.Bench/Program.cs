@@ -1,8 +1,6 @@
-using System.Diagnostics;
-using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Workflows.Bench;
-using Workflows.Engine.EntityFrameworkCore;
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)
@@ -18,12 +16,10 @@ if (options is null)
     return 2;
 }
 
+// Ctrl+C or SIGTERM: stop measuring, drop the database, exit.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 var ct = cancel.Token;
 
 try
@@ -41,7 +37,7 @@ try
     else
     {
         // One child process per database, so that each one's peak memory and GC figures are its own.
-        foreach (var provider in options.Providers) results.Add(await RunChildAsync(provider, options, ct));
+        foreach (var provider in options.Providers) results.Add(await ChildRun.RunAsync(provider, options, ct));
     }
 
     if (results.Count > 1) Report.PrintSummary(results, options, Console.Out);
@@ -55,35 +51,8 @@ catch (OperationCanceledException) when (ct.IsCancellationRequested)
     return 130;
 }
 
-static async Task<ProviderResult> RunChildAsync(StorageProvider provider, BenchOptions options, CancellationToken ct)
+void Stop(PosixSignalContext signal)
 {
-    var json = Path.Combine(Path.GetTempPath(), $"wf-bench-{Guid.NewGuid():N}.json");
-    var host = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's executable path is unknown.");
-    var start = new ProcessStartInfo(host) { UseShellExecute = false };
-    // Run as `dotnet Workflows.Bench.dll`: the child needs the assembly too.
-    if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
-    foreach (var arg in options.ToArguments(provider, json)) start.ArgumentList.Add(arg);
-    if (options.PostgresConnectionString is { } server) start.Environment[BenchOptions.PostgresVariable] = server;
-
-    using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host}.");
-    try
-    {
-        await child.WaitForExitAsync(ct);
-    }
-    catch (OperationCanceledException)
-    {
-        if (!child.HasExited) child.Kill(entireProcessTree: true);
-        throw;
-    }
-    try
-    {
-        if (child.ExitCode != 0) throw new InvalidOperationException($"The {provider} run failed (exit code {child.ExitCode}).");
-        var results = JsonSerializer.Deserialize<List<ProviderResult>>(await File.ReadAllTextAsync(json, ct));
-        return results is [var result] ? result : throw new InvalidOperationException($"The {provider} run wrote no result.");
-    }
-    finally
-    {
-        File.Delete(json);
-    }
+    signal.Cancel = true;
+    cancel.Cancel();
 }

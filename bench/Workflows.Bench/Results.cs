@@ -20,13 +20,18 @@ public sealed record DriveResult(int Instances, int Workers, IReadOnlyList<Phase
 
 /// <param name="PendingTimers">Far-future timer rows in the table while the probes fired (checked by a count).</param>
 /// <param name="SeedSeconds">Building and bulk-inserting the waiting instances that hold those timers (not a figure of the engine).</param>
+/// <param name="ExtraFirings">Firings of anything but a due probe: must be 0.</param>
+public sealed record LagResult(int PendingTimers, double SeedSeconds, IReadOnlyList<LagStage> Stages, int ExtraFirings);
+
+/// <param name="Rate">Probes falling due per second.</param>
 /// <param name="LateArmed">Probes whose start command returned after their due instant (their lag includes arming).</param>
-/// <param name="OfferedPerSecond">Probes falling due per second.</param>
 /// <param name="FiredPerSecond">Probes fired per second from the first due instant to the last firing: below
-/// <paramref name="OfferedPerSecond"/>, the pump could not keep up and the lag is mostly queueing.</param>
-public sealed record LagResult(int PendingTimers, double SeedSeconds, int Probes, int Fired, double SpreadSeconds,
-    double LeadSeconds, int LateArmed, double P50Ms, double P90Ms, double P99Ms, double MaxMs, double MeanMs, int ExtraFirings,
-    double OfferedPerSecond, double FiredPerSecond);
+/// <paramref name="Rate"/>, the pump could not keep up and the lag is mostly queueing.</param>
+public sealed record LagStage(int Rate, int Probes, int Fired, double SpreadSeconds, double LeadSeconds, int LateArmed,
+    double P50Ms, double P90Ms, double P99Ms, double MaxMs, double MeanMs, double FiredPerSecond)
+{
+    public bool Saturated => FiredPerSecond < Rate * 0.95;
+}
 
 /// <param name="JournalRows">Rows in the replayed instance's journal.</param>
 /// <param name="JournalKiB">Their payloads' size.</param>
