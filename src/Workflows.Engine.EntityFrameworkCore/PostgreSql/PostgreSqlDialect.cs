@@ -34,7 +34,7 @@ public sealed class PostgreSqlDialect : SqlDialect
         SELECT MIN(x) FROM (
             (SELECT due_at AS x FROM timers WHERE lease_until IS NULL OR lease_until <= due_at ORDER BY due_at LIMIT 1)
             UNION ALL
-            (SELECT lease_until FROM timers WHERE lease_until > due_at ORDER BY lease_until LIMIT 1)) AS candidates
+            (SELECT lease_until FROM timers WHERE lease_until IS NOT NULL AND lease_until > due_at ORDER BY lease_until LIMIT 1)) AS candidates
         """;
 
     protected override string ClaimOutboxSql => """

@@ -27,7 +27,7 @@ public sealed class SqliteDialect : SqlDialect
         SELECT MIN(x) FROM (
             SELECT x FROM (SELECT due_at AS x FROM timers WHERE lease_until IS NULL OR lease_until <= due_at ORDER BY due_at LIMIT 1)
             UNION ALL
-            SELECT x FROM (SELECT lease_until AS x FROM timers WHERE lease_until > due_at ORDER BY lease_until LIMIT 1))
+            SELECT x FROM (SELECT lease_until AS x FROM timers WHERE lease_until IS NOT NULL AND lease_until > due_at ORDER BY lease_until LIMIT 1))
         """;
 
     protected override string ClaimOutboxSql => """
