@@ -70,7 +70,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>What is stored as the row's last error: the reason, never the payload.</summary>
     private static string Describe(Exception ex) => ex switch
     {
-        PermanentDeliveryException or HttpRequestException => ex.Message,
+        PermanentDeliveryException or MissingContactException or HttpRequestException => ex.Message,
         TaskCanceledException => "Timed out.",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };

@@ -16,7 +16,15 @@ public static class OutboxSetup
             .ConfigureHttpClient((sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<OutboxOptions>>().Value.WebhookTimeout);
         services.AddSingleton<CaseSystemWebhookSender>();
-        services.TryAddSingleton<INotificationSender, LogOnlyNotificationSender>();
+        // Email when Email:Host is set; otherwise notifications are only logged (dotnet run needs no SMTP server).
+        services.AddSelfValidatingOptions<EmailOptions>(EmailOptions.Section);
+        services.AddSingleton<NotificationTemplates>();
+        services.AddSingleton<SmtpNotificationSender>();
+        services.AddSingleton<LogOnlyNotificationSender>();
+        services.TryAddSingleton<INotificationSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Enabled
+                ? sp.GetRequiredService<SmtpNotificationSender>()
+                : sp.GetRequiredService<LogOnlyNotificationSender>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         return services;
