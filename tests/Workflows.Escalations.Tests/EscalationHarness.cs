@@ -68,6 +68,7 @@ public sealed class EscalationHarness
         }
     }
 
-    /// <summary>The notification requests sent so far, in order.</summary>
+    /// <summary>The side effects requested so far, in the order the workflows requested them (the store lists
+    /// them by instant, then by outbox id, whose zero-padded effect number keeps one command's effects in order).</summary>
     public IReadOnlyList<OutboxMessage> Outbox => Store.Outbox;
 }

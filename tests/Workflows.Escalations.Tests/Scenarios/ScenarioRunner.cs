@@ -104,7 +104,7 @@ internal sealed class ScenarioRunner(EscalationHarness h, string protocol)
             Assert.True(check.OpenTasks.Order().SequenceEqual(v.OpenTasks.Select(t => t.NodeId).Order()),
                 $"{where}: open tasks [{string.Join(", ", v.OpenTasks.Select(t => t.NodeId))}], expected [{string.Join(", ", check.OpenTasks)}]");
         if (check.Notifications is not null)
-            Assert.Equal(check.Notifications, InRequestOrder(h.Outbox).Where(o => o.Kind == "notification")
+            Assert.Equal(check.Notifications, h.Outbox.Where(o => o.Kind == "notification")
                 .Select(o => Notification(JsonNode.Parse(o.Payload)!.AsObject())));
         foreach (var (node, due) in check.Deadlines ?? new Dictionary<string, DateTimeOffset>())
         {
@@ -120,7 +120,7 @@ internal sealed class ScenarioRunner(EscalationHarness h, string protocol)
         Assert.True(expect.Status == v.Status, $"end: status {v.Status}, expected {expect.Status}");
         if (expect.Stage is not null) Assert.True(expect.Stage == v.CurrentStage, $"end: stage {v.CurrentStage}, expected {expect.Stage}");
         if (expect.Rungs is not null) Assert.Equal(expect.Rungs, v.StagesReached.Select(s => s.Stage));
-        var effects = InRequestOrder(h.Outbox).Select(o => JsonNode.Parse(o.Payload)!.AsObject().Let(p => (o.Kind, Payload: p))).ToList();
+        var effects = h.Outbox.Select(o => JsonNode.Parse(o.Payload)!.AsObject().Let(p => (o.Kind, Payload: p))).ToList();
         if (expect.Notifications is not null)
             Assert.Equal(expect.Notifications, effects.Where(e => e.Kind == "notification").Select(e => Notification(e.Payload)));
         if (expect.Requests is not null)
@@ -156,20 +156,6 @@ internal sealed class ScenarioRunner(EscalationHarness h, string protocol)
         var recipient = (string?)p["recipientRole"];
         var ccs = (p["ccRoles"] as JsonArray ?? []).Select(c => (string?)c).ToList();
         return recipient is null ? name : $"{name} → {recipient}" + (ccs.Count > 0 ? $" [{string.Join(", ", ccs)}]" : "");
-    }
-
-    /// <summary>
-    /// The side effects in the order the workflow requested them: by instant, then by the instance's effect sequence
-    /// (ids <c>instance:e9</c>, <c>instance:e10</c>…). The store lists them by instant then by id as text, which puts
-    /// <c>e10</c> before <c>e9</c> when one command crosses a power of ten.
-    /// </summary>
-    internal static IEnumerable<Engine.Runtime.OutboxMessage> InRequestOrder(IEnumerable<Engine.Runtime.OutboxMessage> outbox) =>
-        outbox.OrderBy(o => o.CreatedAt).ThenBy(o => o.InstanceId, StringComparer.Ordinal).ThenBy(o => EffectSequence(o.Id));
-
-    private static long EffectSequence(string outboxId)
-    {
-        var local = outboxId[(outboxId.LastIndexOf(':') + 1)..];
-        return local.Length > 1 && long.TryParse(local.AsSpan(1), out var n) ? n : long.MaxValue;
     }
 
     private static string Describe(IEnumerable<Deadline> deadlines) =>
