@@ -48,6 +48,19 @@ const TIMER_HINT =
 
 const ACTION_ELEMENTS = [ 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:IntermediateThrowEvent' ];
 
+/** The fields of each action: [attribute, the action it belongs to, entry component, edited check]. A field
+ * shows when its action is chosen, or when it already holds a value (so nothing set is hidden). */
+const ACTION_FIELDS = [
+  ['recipientRole', 'notify', RecipientRoleEntry, isSelectEntryEdited],
+  ['ccRoles', 'notify', CcRolesEntry, isTextFieldEntryEdited],
+  ['template', 'notify', TemplateEntry, isSelectEntryEdited],
+  ['note', 'case-note', NoteEntry, isTextAreaEntryEdited],
+  ['stage', 'stage-entered', StageEntry, isSelectEntryEdited],
+  ['gate', 'gate-requested', GateEntry, isSelectEntryEdited],
+  ['variable', 'set', VariableEntry, isTextFieldEntryEdited],
+  ['value', 'set', ValueEntry, isTextFieldEntryEdited],
+];
+
 const LOW_PRIORITY = 500;
 
 export default function EscPropertiesProvider(propertiesPanel, injector) {
@@ -95,29 +108,8 @@ function escEntries(element) {
 
     entries.push({ id: 'esc-action', component: ActionEntry, isEdited: isSelectEntryEdited });
 
-    if (shown('recipientRole', 'notify')) {
-      entries.push({ id: 'esc-recipientRole', component: RecipientRoleEntry, isEdited: isSelectEntryEdited });
-    }
-    if (shown('ccRoles', 'notify')) {
-      entries.push({ id: 'esc-ccRoles', component: CcRolesEntry, isEdited: isTextFieldEntryEdited });
-    }
-    if (shown('template', 'notify')) {
-      entries.push({ id: 'esc-template', component: TemplateEntry, isEdited: isSelectEntryEdited });
-    }
-    if (shown('note', 'case-note')) {
-      entries.push({ id: 'esc-note', component: NoteEntry, isEdited: isTextAreaEntryEdited });
-    }
-    if (shown('stage', 'stage-entered')) {
-      entries.push({ id: 'esc-stage', component: StageEntry, isEdited: isSelectEntryEdited });
-    }
-    if (shown('gate', 'gate-requested')) {
-      entries.push({ id: 'esc-gate', component: GateEntry, isEdited: isSelectEntryEdited });
-    }
-    if (shown('variable', 'set')) {
-      entries.push({ id: 'esc-variable', component: VariableEntry, isEdited: isTextFieldEntryEdited });
-    }
-    if (shown('value', 'set')) {
-      entries.push({ id: 'esc-value', component: ValueEntry, isEdited: isTextFieldEntryEdited });
+    for (const [name, forAction, component, isEdited] of ACTION_FIELDS) {
+      if (shown(name, forAction)) entries.push({ id: `esc-${name}`, component, isEdited });
     }
   }
 
